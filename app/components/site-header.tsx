@@ -1,0 +1,98 @@
+import { Form, Link, NavLink, useLocation } from "react-router";
+import { LOCALES, LOCALE_NAMES } from "@platform/i18n/locales";
+import { useI18n } from "~/lib/i18n";
+import { Icon } from "./icon";
+
+export function SiteHeader(props: { networkName: string }) {
+  const { t, locale } = useI18n();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <header className="it-header-wrapper" data-element="header">
+      <div className="it-header-slim-wrapper">
+        <div className="container">
+          <div className="row">
+            <div className="col-12">
+              <div className="it-header-slim-wrapper-content">
+                <span className="d-none d-lg-block navbar-brand">{props.networkName}</span>
+                <div className="it-header-slim-right-zone" role="navigation" aria-label={t("app.language")}>
+                  <Form method="post" action="/lingua" className="d-flex align-items-center gap-1">
+                    <input type="hidden" name="redirectTo" value={here} />
+                    <span className="visually-hidden">{t("app.changeLanguage")}</span>
+                    {LOCALES.map((l) => (
+                      <button
+                        key={l}
+                        type="submit"
+                        name="lang"
+                        value={l}
+                        lang={l}
+                        className={`btn btn-sm ${l === locale ? "btn-light" : "btn-link text-white"}`}
+                        aria-current={l === locale ? "true" : undefined}
+                      >
+                        {LOCALE_NAMES[l]}
+                      </button>
+                    ))}
+                  </Form>
+                  <Link className="btn btn-primary btn-icon btn-full" to="/backoffice" data-element="personal-area-login">
+                    <span className="rounded-icon" aria-hidden="true">
+                      <Icon name="it-user" className="icon-primary" />
+                    </span>
+                    <span className="d-none d-lg-block">{t("app.staffLogin")}</span>
+                  </Link>
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div className="it-nav-wrapper">
+        <div className="it-header-center-wrapper">
+          <div className="container">
+            <div className="row">
+              <div className="col-12">
+                <div className="it-header-center-content-wrapper">
+                  <div className="it-brand-wrapper">
+                    <Link to="/">
+                      <Icon name="it-pa" />
+                      <div className="it-brand-text">
+                        <div className="it-brand-title">{props.networkName}</div>
+                        <div className="it-brand-tagline d-none d-md-block">{t("app.tagline")}</div>
+                      </div>
+                    </Link>
+                  </div>
+                  <div className="it-right-zone">
+                    <div className="it-search-wrapper">
+                      <span className="d-none d-md-block">{t("common.search")}</span>
+                      <Link className="search-link rounded-icon" to="/servizi" aria-label={t("common.search")}>
+                        <Icon name="it-search" />
+                      </Link>
+                    </div>
+                  </div>
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+        <div className="it-header-navbar-wrapper">
+          <div className="container">
+            <div className="row">
+              <div className="col-12">
+                <nav className="navbar navbar-expand-lg has-megamenu" aria-label={t("app.menu")}>
+                  <div className="navbar-collapsable d-block position-static" style={{ display: "block" }}>
+                    <div className="menu-wrapper">
+                      <ul className="navbar-nav flex-row flex-wrap" data-element="main-navigation">
+                        <li className="nav-item"><NavLink className="nav-link" to="/servizi" data-element="all-services"><span>{t("nav.services")}</span></NavLink></li>
+                        <li className="nav-item"><NavLink className="nav-link" to="/orientamento"><span>{t("nav.orientation")}</span></NavLink></li>
+                        <li className="nav-item"><NavLink className="nav-link" to="/centri"><span>{t("nav.centers")}</span></NavLink></li>
+                      </ul>
+                    </div>
+                  </div>
+                </nav>
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,15 @@
+import { PageTitle } from "~/components/page-title";
+import { useI18n } from "~/lib/i18n";
+
+export default function Page() {
+  const { t } = useI18n();
+  const paragraphs = t("legal.privacyBody", { returnObjects: true }) as unknown as string[];
+  return (
+    <>
+      <PageTitle title={t("legal.privacyTitle")} />
+      <div className="container px-4 mb-5 col-lg-8">
+        {paragraphs.map((p) => <p key={p}>{p}</p>)}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { hsdsRoutes } from "./hsds.routes.js";

@@ -1,0 +1,2 @@
+export * from "./network.tables.js";
+export { findPrimaryNetwork, listCenters, findCenterBySlug, listMunicipalities } from "./network.queries.js";

@@ -1,0 +1,23 @@
+import type { AppConfig } from "./config.js";
+import type { Database, DatabaseHandle } from "./db/client.js";
+import type { Locale } from "./i18n/locales.js";
+import type { TFunction } from "./i18n/translator.js";
+
+/** Process-wide services, created once at boot and handed to every request. */
+export interface AppServices {
+  config: AppConfig;
+  db: Database;
+  dbKind: DatabaseHandle["kind"];
+}
+
+/** What React Router loaders and actions receive as `context`. */
+export interface RequestContext {
+  app: AppServices;
+  locale: Locale;
+  t: TFunction;
+  nonce: string;
+}
+
+declare module "react-router" {
+  interface AppLoadContext extends RequestContext {}
+}
