@@ -110,6 +110,7 @@ function ErrorContent(props: { notFound: boolean; status: number }) {
   }
   return (
     <div className="container my-5">
+      <title>{props.notFound ? t("errors.notFound") : t("errors.title")}</title>
       <h1>{props.notFound ? t("errors.notFound") : t("errors.title")}</h1>
       <p>{props.notFound ? t("errors.notFoundText") : props.status < 500 ? t("errors.badRequest") : t("errors.generic")}</p>
       <Link to="/" className="btn btn-primary">{t("errors.backHome")}</Link>

@@ -1,6 +1,15 @@
 import { Link } from "react-router";
 import { PageTitle } from "~/components/page-title";
 import { useI18n } from "~/lib/i18n";
+import type { Route } from "./+types/accessibilita";
+
+export function loader({ context }: Route.LoaderArgs) {
+  return { title: context.t("legal.accessibilityTitle") };
+}
+
+export function meta({ data }: Route.MetaArgs) {
+  return [{ title: data?.title }];
+}
 
 export default function Page() {
   const { t } = useI18n();

@@ -1,5 +1,14 @@
 import { PageTitle } from "~/components/page-title";
 import { useI18n } from "~/lib/i18n";
+import type { Route } from "./+types/privacy";
+
+export function loader({ context }: Route.LoaderArgs) {
+  return { title: context.t("legal.privacyTitle") };
+}
+
+export function meta({ data }: Route.MetaArgs) {
+  return [{ title: data?.title }];
+}
 
 export default function Page() {
   const { t } = useI18n();

@@ -4,12 +4,12 @@ import { PageTitle } from "~/components/page-title";
 import { formatDate, useI18n } from "~/lib/i18n";
 import type { Route } from "./+types/segnala-accessibilita";
 
-export function meta({ matches }: Route.MetaArgs) {
-  return [{ title: "Segnala un problema di accessibilità" }];
+export function meta({ data }: Route.MetaArgs) {
+  return [{ title: data?.title }];
 }
 
-export function loader({ request }: Route.LoaderArgs) {
-  return { page: new URL(request.url).searchParams.get("pagina") ?? "" };
+export function loader({ request, context }: Route.LoaderArgs) {
+  return { page: new URL(request.url).searchParams.get("pagina") ?? "", title: context.t("a11y.title") };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {

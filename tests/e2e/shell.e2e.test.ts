@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { startApp, type RunningApp } from "../support/server.js";
-import { DESKTOP, PHONE, expectAccessible, launchBrowser } from "../support/browser.js";
+import { DESKTOP, PHONE, expectAccessible, launchBrowser, openPage } from "../support/browser.js";
 
 let app: RunningApp;
 let browser: Browser;
@@ -28,7 +28,7 @@ describe("portal shell", () => {
   });
 
   it("shows the network home on a phone, in Italian, accessible", async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await openPage(browser, { viewport: PHONE });
     await page.goto(app.url);
     expect(await page.getAttribute("html", "lang")).toBe("it");
     await expect.poll(() => page.locator("h1").first().textContent()).toMatch(/Centri per le Famiglie/);
@@ -40,11 +40,10 @@ describe("portal shell", () => {
   });
 
   it("switches to Arabic laid out right to left, and to English", async () => {
-    const page = await browser.newPage({ viewport: DESKTOP });
+    const page = await openPage(browser, { viewport: DESKTOP });
     await page.goto(app.url);
     await page.getByRole("button", { name: "العربية" }).click();
-    await page.waitForURL(`${app.url}/`);
-    expect(await page.getAttribute("html", "dir")).toBe("rtl");
+    await expect.poll(() => page.getAttribute("html", "dir")).toBe("rtl");
     expect(await page.getAttribute("html", "lang")).toBe("ar");
     await expectAccessible(page);
     await page.getByRole("button", { name: "English" }).click();
@@ -55,19 +54,18 @@ describe("portal shell", () => {
   });
 
   it("rates a page with stars and the follow-up question, without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
-    const page = await context.newPage();
+    const page = await openPage(browser, { javaScriptEnabled: false, viewport: PHONE });
     await page.goto(`${app.url}/privacy`);
     await expectAccessible(page);
     await page.locator('label[for="rating-2"]').click();
     await page.getByRole("button", { name: "Invia valutazione" }).click();
     await expect.poll(() => page.getByText("Dove hai incontrato le maggiori difficoltà?").count()).toBe(1);
     await expectAccessible(page);
-    await page.getByLabel("A volte le indicazioni non erano chiare").check();
+    await page.locator('label[for="reason-unclear"]').click();
     await page.getByRole("button", { name: "Invia", exact: true }).click();
     await expect.poll(() => page.getByText("Grazie, il tuo parere").count()).toBe(1);
     await expectAccessible(page);
-    await context.close();
+    await page.close();
   });
 
   it("takes an accessibility report with a 30-day deadline and rejects a bad one with 400", async () => {
@@ -85,7 +83,7 @@ describe("portal shell", () => {
     });
     expect(crossSite.status).toBe(403);
 
-    const page = await browser.newPage({ viewport: DESKTOP });
+    const page = await openPage(browser, { viewport: DESKTOP });
     await page.goto(`${app.url}/segnala-accessibilita`);
     await expectAccessible(page);
     await page.getByRole("button", { name: "Invia" }).first().click();
@@ -94,7 +92,7 @@ describe("portal shell", () => {
     await page.getByLabel(/Pagina in cui hai trovato/).fill("/servizi");
     await page.getByLabel("Descrivi il problema").fill("Il filtro per età non si legge con lo screen reader");
     await page.getByLabel("Email per la risposta").fill("anna@example.org");
-    await page.getByLabel(/Ho letto/).check();
+    await page.locator('label[for="a11y-consent"]').click();
     await page.getByRole("button", { name: "Invia" }).first().click();
     await expect.poll(() => page.getByText("Segnalazione ricevuta").count()).toBe(1);
     expect(await page.getByText(/Riceverai una risposta entro il \d{2}\/\d{2}\/\d{4}/).count()).toBe(1);
@@ -105,7 +103,7 @@ describe("portal shell", () => {
   it("answers unknown pages with an accessible 404", async () => {
     const res = await fetch(`${app.url}/non-esiste`);
     expect(res.status).toBe(404);
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await openPage(browser, { viewport: PHONE });
     await page.goto(`${app.url}/non-esiste`);
     expect(await page.locator("h1").textContent()).toBe("Pagina non trovata");
     await expectAccessible(page);

@@ -111,13 +111,15 @@ export async function rebuildSearchLexicon(tx: Tx, extraWords: string[] = []): P
       select regexp_split_to_table(lower(immutable_unaccent(
         name || ' ' || array_to_string(keywords, ' ') || ' ' || short_description || ' ' || description || ' ' || audience)), '[^a-z0-9]+') as word
       from services
+      union all
+      select regexp_split_to_table(lower(immutable_unaccent(name)), '[^a-z0-9]+') from taxonomy_terms
     ) w where length(word) >= 3 group by word`);
   const words = [...new Set(extraWords.flatMap((w) => w.toLowerCase().normalize("NFD").replace(/\p{Diacritic}/gu, "").split(/[^a-z0-9]+/)))].filter((w) => w.length >= 3);
   for (let i = 0; i < words.length; i += 500) {
     const chunk = words.slice(i, i + 500);
     await tx.execute(sql`
       insert into search_lexicon (word, frequency)
-      select unnest(${chunk}::text[]), 1
+      select jsonb_array_elements_text(${JSON.stringify(chunk)}::jsonb), 1
       on conflict (word) do nothing`);
   }
 }
