@@ -12,7 +12,6 @@ import { seedDemoData } from "../src/modules/demo/index.js";
 import { hsdsRoutes } from "../src/modules/hsds/index.js";
 import type { AppServices } from "../src/platform/app-context.js";
 
-// @ts-expect-error virtual module provided by the React Router Vite plugin
 import * as build from "virtual:react-router/server-build";
 
 export async function createApp(config: AppConfig = loadConfig()) {
@@ -43,7 +42,8 @@ export function buildHttpApp(services: AppServices) {
   app.all("*", (c) => {
     const locale = resolveLocale(c.req.raw);
     const t = createTranslator(locale, messagesFor(locale), messagesFor("it"));
-    return handleRequest(c.req.raw, { app: services, locale, t, nonce: c.get("nonce") });
+    const clientIp = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+    return handleRequest(c.req.raw, { app: services, locale, t, nonce: c.get("nonce"), clientIp });
   });
 
   app.onError((err, c) => {
