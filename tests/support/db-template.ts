@@ -9,8 +9,9 @@ import type { Database } from "../../src/platform/db/client.js";
 
 export type Seed = "empty" | "demo";
 
-export const templateDir = path.join(os.tmpdir(), `crocevia-test-templates-${process.ppid}`);
-const pgTemplateName = (seed: Seed) => `crocevia_tpl_${seed}_${process.ppid}`;
+/** Templates are keyed per test run (and per project), so concurrent runs never share one. */
+export const templateDir = (key: string) => path.join(os.tmpdir(), `crocevia-test-templates-${key}`);
+const pgTemplateName = (key: string, seed: Seed) => `crocevia_tpl_${seed}_${key}`;
 
 export function adminUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
@@ -30,15 +31,15 @@ async function seedInto(handle: DatabaseHandle, seed: Seed) {
 }
 
 /** Builds the migrated (and optionally seeded) template once per test run. */
-export async function buildTemplates(kind: "pglite" | "postgres", seeds: Seed[]) {
+export async function buildTemplates(kind: "pglite" | "postgres", key: string, seeds: Seed[]) {
   if (kind === "pglite") {
-    fs.mkdirSync(templateDir, { recursive: true });
+    fs.mkdirSync(templateDir(key), { recursive: true });
     for (const seed of seeds) {
       const handle = await openDatabase({});
       await seedInto(handle, seed);
       const client = (handle.db as unknown as { $client: PGlite }).$client;
       const dump = await client.dumpDataDir("none");
-      fs.writeFileSync(path.join(templateDir, `${seed}.tar`), Buffer.from(await dump.arrayBuffer()));
+      fs.writeFileSync(path.join(templateDir(key), `${seed}.tar`), Buffer.from(await dump.arrayBuffer()));
       await handle.close();
     }
     return;
@@ -47,7 +48,7 @@ export async function buildTemplates(kind: "pglite" | "postgres", seeds: Seed[])
   await admin.connect();
   try {
     for (const seed of seeds) {
-      const name = pgTemplateName(seed);
+      const name = pgTemplateName(key, seed);
       await admin.query(`drop database if exists ${name}`);
       await admin.query(`create database ${name}`);
       const handle = await openDatabase({ url: withDatabase(adminUrl(), name), poolSize: 2 });
@@ -59,14 +60,14 @@ export async function buildTemplates(kind: "pglite" | "postgres", seeds: Seed[])
   }
 }
 
-export async function dropTemplates(kind: "pglite" | "postgres", seeds: Seed[]) {
+export async function dropTemplates(kind: "pglite" | "postgres", key: string, seeds: Seed[]) {
   if (kind === "pglite") {
-    fs.rmSync(templateDir, { recursive: true, force: true });
+    fs.rmSync(templateDir(key), { recursive: true, force: true });
     return;
   }
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
-  for (const seed of seeds) await admin.query(`drop database if exists ${pgTemplateName(seed)} with (force)`);
+  for (const seed of seeds) await admin.query(`drop database if exists ${pgTemplateName(key, seed)} with (force)`);
   await admin.end();
 }
 

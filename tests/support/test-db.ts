@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import pg from "pg";
+import { inject } from "vitest";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
@@ -27,11 +28,12 @@ export interface TestDb {
  */
 export async function createTestDb(seed: Seed = "demo"): Promise<TestDb> {
   const config = loadConfig({ DEMO_DATA: "off" });
-  if (process.env.TEST_DB === "postgres") {
+  const { kind, key } = inject("dbTemplate");
+  if (kind === "postgres") {
     const name = `crocevia_t_${crypto.randomBytes(5).toString("hex")}`;
     const admin = new pg.Client({ connectionString: adminUrl() });
     await admin.connect();
-    await admin.query(`create database ${name} template ${pgTemplateName(seed)}`);
+    await admin.query(`create database ${name} template ${pgTemplateName(key, seed)}`);
     await admin.end();
     const handle = await openDatabase({ url: withDatabase(adminUrl(), name), poolSize: 5 });
     return {
@@ -47,7 +49,7 @@ export async function createTestDb(seed: Seed = "demo"): Promise<TestDb> {
       },
     };
   }
-  const tar = fs.readFileSync(path.join(templateDir, `${seed}.tar`));
+  const tar = fs.readFileSync(path.join(templateDir(key), `${seed}.tar`));
   const client = await PGlite.create({
     loadDataDir: new Blob([tar]),
     extensions: { pg_trgm, unaccent, cube, earthdistance },
