@@ -26,14 +26,14 @@ export function SiteHeader(props: { networkName: string }) {
                         name="lang"
                         value={l}
                         lang={l}
-                        className={`btn btn-sm ${l === locale ? "btn-light" : "btn-link text-white"}`}
+                        className={`btn btn-sm btn-link text-white ${l === locale ? "fw-bold text-decoration-underline" : ""}`}
                         aria-current={l === locale ? "true" : undefined}
                       >
                         {LOCALE_NAMES[l]}
                       </button>
                     ))}
                   </Form>
-                  <Link className="btn btn-primary btn-icon btn-full" to="/backoffice" data-element="personal-area-login">
+                  <Link className="btn btn-primary btn-icon btn-full" to="/backoffice" data-element="personal-area-login" aria-label={t("app.staffLogin")}>
                     <span className="rounded-icon" aria-hidden="true">
                       <Icon name="it-user" className="icon-primary" />
                     </span>

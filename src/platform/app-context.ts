@@ -16,6 +16,8 @@ export interface RequestContext {
   locale: Locale;
   t: TFunction;
   nonce: string;
+  /** The TCP peer's address (the client, or the reverse proxy in front of the app). */
+  clientIp?: string;
 }
 
 declare module "react-router" {

@@ -12,7 +12,11 @@ const schema = z.object({
   DATA_DIR: z.string().default("./data"),
   DEMO_DATA: z.enum(["on", "off"]).default("on"),
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
-  AUTH_SECRET: z.string().min(32).optional(),
+  /** Signs sessions and encrypts TOTP secrets; see resolveAuthSecret (src/modules/identity). */
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Reverse proxies (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For is trusted for rate limits. */
+  TRUSTED_PROXIES: z.string().default("").transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   STALE_AFTER_DAYS: z.coerce.number().int().min(1).default(183),
   /** Map tiles for the portal (Leaflet); its origin is added to the CSP img-src. */
@@ -26,6 +30,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  // With the embedded database a generated secret is kept in DATA_DIR; several instances on one
+  // PostgreSQL server must share a secret, so production on PostgreSQL needs it set.
+  if (env.NODE_ENV === "production" && parsed.data.DATABASE_URL && parsed.data.DEMO_DATA === "off" && !parsed.data.AUTH_SECRET) {
+    throw new Error("Invalid configuration:\n  AUTH_SECRET: required in production on PostgreSQL (NODE_ENV=production, DATABASE_URL set) unless DEMO_DATA is on");
   }
   return parsed.data;
 }

@@ -10,6 +10,7 @@ import {
 } from "../directory/index.js";
 import { centerFunding, centers, municipalities, networks, rooms, sites } from "../network/index.js";
 import { THESAURUS_WORDS } from "../search/index.js";
+import { seedDemoAccounts } from "../identity/index.js";
 import { demoId } from "./demo.ids.js";
 import { municipalitiesFile, networkFile, partnersFile, servicesFile, taxonomyFile } from "./demo.schemas.js";
 
@@ -148,4 +149,11 @@ export async function loadDemo(tx: Tx): Promise<void> {
     });
   }
   await rebuildSearchLexicon(tx, THESAURUS_WORDS);
+
+  // One demo account per role, in the first center, the first partner and the network.
+  await seedDemoAccounts(tx, {
+    centerId: demoId("center", net.centers[0]!.slug),
+    partnerId: demoId("organization", partners[0]!.slug),
+    networkId,
+  });
 }

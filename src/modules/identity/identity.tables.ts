@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 // Tables required by better-auth (core + two-factor plugin); field names follow its schema.
 export const users = pgTable("users", {
@@ -55,6 +55,17 @@ export const twoFactors = pgTable("two_factors", {
   backupCodes: text().notNull(),
   userId: text().notNull().references(() => users.id, { onDelete: "cascade" }),
   verified: boolean().default(true),
+  /** Account lockout after repeated wrong codes (better-auth two-factor plugin). */
+  failedVerificationCount: integer().default(0),
+  lockedUntil: timestamp({ withTimezone: true }),
+}, (t) => [index("two_factors_user_idx").on(t.userId)]);
+
+/** better-auth's rate-limit counters (database storage: shared by every app instance). */
+export const rateLimits = pgTable("rate_limits", {
+  id: text().primaryKey(),
+  key: text().notNull().unique(),
+  count: integer().notNull(),
+  lastRequest: bigint({ mode: "number" }).notNull(),
 });
 
 export const ROLES = ["citizen", "frontdesk", "professional", "coordinator", "partner", "network_admin", "dpo", "sysadmin"] as const;

@@ -1,0 +1,11 @@
+export * from "./identity.tables.js";
+export * from "./access.policy.js";
+export { getStaffSession, requireStaff, safeBackofficePath, SIGN_IN_PATH, type RequireStaffOptions } from "./access.service.js";
+export { getAuth, AUTH_BASE_PATH, SIGN_IN_RATE_LIMIT, type Auth, type AuthCaller } from "./auth.service.js";
+export { signInWithPassword, verifySecondFactor, signOut, startTotpSetup, disableTotp, isTotpCode, type AuthOutcome, type TotpSetup } from "./sign-in.service.js";
+export { findRoleGrants, findScopeNames, findTwoFactorState } from "./identity.queries.js";
+export { createStaffUser, type NewStaffUser } from "./staff.service.js";
+export { hashPassword, verifyPassword } from "./password.service.js";
+export { resolveAuthSecret } from "./auth-secret.service.js";
+export { seedDemoAccounts, DEMO_ACCOUNTS, DEMO_PASSWORD, demoUserId, type DemoAccount, type DemoScopeIds } from "./demo-accounts.seed.js";
+export { signInInput, codeInput, passwordInput } from "./identity.schemas.js";
