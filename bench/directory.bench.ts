@@ -80,7 +80,7 @@ async function measureTarget(kind: "pglite" | "postgres") {
   console.log("   bare SQL search", sqlFloor);
   await handle.close();
 
-  const app = await startApp({ ...env, DEMO_DATA: "off", BUILD_DIR, LOG_LEVEL: "error" });
+  const app = await startApp({ ...env, DEMO_DATA: "off", BUILD_DIR, LOG_LEVEL: "error", AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123" });
   try {
     const httpFloor = await runLoad(CLIENTS, SECONDS, () => getOk(`${app.url}/healthz`));
     console.log("   bare HTTP /healthz", httpFloor);
