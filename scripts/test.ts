@@ -13,6 +13,14 @@ if (!process.env.TEST_DATABASE_URL) {
   console.warn(`\n*** WARNING: ${msg} ***\n`);
 }
 
+// Static types are a suite of their own: one check that counts as one test.
+const typegen = spawnSync(process.execPath, ["node_modules/@react-router/dev/bin.js", "typegen"], { stdio: "inherit" });
+const tsc = typegen.status === 0
+  ? spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"], { stdio: "inherit" })
+  : typegen;
+const typesOk = tsc.status === 0;
+console.log(typesOk ? "✓ typecheck (tsc --noEmit)" : "✗ typecheck (tsc --noEmit) failed");
+
 fs.mkdirSync("test-results", { recursive: true });
 const report = "test-results/vitest.json";
 fs.rmSync(report, { force: true });
@@ -32,6 +40,8 @@ if (fs.existsSync(report)) {
 } else if (run.status !== 0) {
   failed = 1;
 }
+if (typesOk) passed += 1;
+else failed += 1;
 if (ci && skipped > 0) {
   console.error(`ERROR: ${skipped} tests were skipped; in CI no suite may be skipped.`);
   failed += skipped;
