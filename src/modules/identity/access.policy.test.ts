@@ -66,9 +66,9 @@ describe("hasRole", () => {
 describe("availableSections", () => {
   const paths = (s: StaffSession) => availableSections(s).map((x) => x.key);
   it("offers each role the sections it may open", () => {
-    expect(paths(session({ role: "coordinator", scopeType: "center", scopeId: CENTER_A }))).toEqual(["a11yReports", "ratings", "security"]);
-    expect(paths(session(networkGrant("network_admin")))).toEqual(["a11yReports", "ratings", "security"]);
-    expect(paths(session({ role: "sysadmin", scopeType: "global", scopeId: null }))).toEqual(["a11yReports", "security"]);
+    expect(paths(session({ role: "coordinator", scopeType: "center", scopeId: CENTER_A }))).toEqual(["a11yReports", "ratings", "import", "security"]);
+    expect(paths(session(networkGrant("network_admin")))).toEqual(["a11yReports", "ratings", "import", "security"]);
+    expect(paths(session({ role: "sysadmin", scopeType: "global", scopeId: null }))).toEqual(["a11yReports", "import", "security"]);
     expect(paths(session({ role: "frontdesk", scopeType: "center", scopeId: CENTER_A }))).toEqual(["security"]);
     expect(paths(session({ role: "citizen", scopeType: "global", scopeId: null }))).toEqual([]);
   });

@@ -60,6 +60,7 @@ export function hasAnyRole(session: StaffSession | null | undefined, roles: read
 export const BACKOFFICE_SECTIONS = [
   { path: "/backoffice/segnalazioni-accessibilita", key: "a11yReports", roles: ["coordinator", "network_admin", "sysadmin"] },
   { path: "/backoffice/valutazioni", key: "ratings", roles: ["coordinator", "network_admin"] },
+  { path: "/backoffice/importa", key: "import", roles: ["coordinator", "network_admin", "sysadmin"] },
   { path: "/backoffice/sicurezza", key: "security", roles: [...STAFF_ROLES] },
 ] as const satisfies readonly { path: string; key: string; roles: readonly Role[] }[];
 

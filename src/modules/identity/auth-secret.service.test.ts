@@ -33,10 +33,12 @@ describe("resolveAuthSecret", () => {
 });
 
 describe("AUTH_SECRET in the configuration", () => {
-  it("is required in production unless the demo data is on", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", DEMO_DATA: "off" })).toThrow(/AUTH_SECRET: required in production/);
-    expect(() => loadConfig({ NODE_ENV: "production" })).not.toThrow();
-    expect(() => loadConfig({ NODE_ENV: "production", DEMO_DATA: "off", AUTH_SECRET: "s".repeat(32) })).not.toThrow();
+  it("is required in production on PostgreSQL unless the demo data is on", () => {
+    const pgUrl = "postgres://u@db:5432/x";
+    expect(() => loadConfig({ NODE_ENV: "production", DEMO_DATA: "off", DATABASE_URL: pgUrl })).toThrow(/AUTH_SECRET: required in production/);
+    expect(() => loadConfig({ NODE_ENV: "production", DATABASE_URL: pgUrl })).not.toThrow();
+    expect(() => loadConfig({ NODE_ENV: "production", DEMO_DATA: "off" })).not.toThrow(); // embedded: kept in DATA_DIR
+    expect(() => loadConfig({ NODE_ENV: "production", DEMO_DATA: "off", DATABASE_URL: pgUrl, AUTH_SECRET: "s".repeat(32) })).not.toThrow();
     expect(() => loadConfig({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET must be at least 32/);
   });
 
