@@ -1,6 +1,7 @@
 import { Form, Link } from "react-router";
 import { findPrimaryNetwork, listCenters } from "@modules/network";
-import { listTopCategories } from "@modules/directory";
+import { listRecentServices, listTopCategories } from "@modules/directory";
+import { ServiceCard } from "~/components/service-card";
 import { Icon } from "~/components/icon";
 import { localized, useI18n } from "~/lib/i18n";
 import type { Route } from "./+types/_index";
@@ -14,15 +15,15 @@ export function meta({ data }: Route.MetaArgs) {
 
 export async function loader({ context }: Route.LoaderArgs) {
   const network = await findPrimaryNetwork(context.app.db);
-  const [centers, categories] = network
-    ? await Promise.all([listCenters(context.app.db, network.id), listTopCategories(context.app.db, network.serviceTaxonomyId)])
-    : [[], []];
-  return { network, centers, categories };
+  const [centers, categories, recent] = network
+    ? await Promise.all([listCenters(context.app.db, network.id), listTopCategories(context.app.db, network.serviceTaxonomyId), listRecentServices(context.app.db, { limit: 4 })])
+    : [[], [], []];
+  return { network, centers, categories, recent };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { t, locale } = useI18n();
-  const { network, centers, categories } = loaderData;
+  const { network, centers, categories, recent } = loaderData;
   return (
     <>
       <section className="it-hero-wrapper it-hero-small-size bg-primary" aria-labelledby="home-title">
@@ -66,6 +67,18 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         </ul>
       </section>
 
+      {recent.length ? (
+        <section className="container pb-5" aria-labelledby="whats-on-title">
+          <h2 id="whats-on-title" className="title-xlarge mb-4">{t("directory.home.whatsOn")}</h2>
+          <ul className="row list-unstyled">
+            {recent.map((s) => (
+              <li key={s.id} className="col-12 col-md-6 col-lg-3 mb-3"><ServiceCard service={s} headingLevel={3} /></li>
+            ))}
+          </ul>
+          <p><Link to="/servizi" className="btn btn-outline-primary">{t("directory.home.allServices")}</Link></p>
+        </section>
+      ) : null}
+
       <section className="bg-light py-5" aria-labelledby="centers-title">
         <div className="container">
           <h2 id="centers-title" className="title-xlarge mb-4">{t("nav.centers")}</h2>
@@ -82,6 +95,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
               </li>
             ))}
           </ul>
+          <p><Link to="/centri" className="btn btn-outline-primary">{t("directory.home.allCenters")}</Link></p>
         </div>
       </section>
     </>

@@ -82,7 +82,9 @@ export async function upsertService(tx: Tx, record: ServiceRecord): Promise<void
 /**
  * Rebuilds the weighted Italian search document: name and everyday keywords (A), categories and
  * life events with the short description and audience (B), the full description (C), translated
- * names (D, language-neutral). Accents are stripped so "perche" finds "perché".
+ * names (D, language-neutral). Accents are stripped so "perche" finds "perché". Each linked
+ * taxonomy term (and its parent) is also a lexeme "tx<code without punctuation>" (B), which the
+ * search module's thesaurus boost matches (see taxonomyLexeme in src/modules/search).
  */
 export async function refreshServiceSearch(tx: Tx, serviceId: string | null): Promise<void> {
   const filter = serviceId ? sql`where s.id = ${serviceId}` : sql``;
@@ -94,6 +96,11 @@ export async function refreshServiceSearch(tx: Tx, serviceId: string | null): Pr
         setweight(to_tsvector('italian', immutable_unaccent(coalesce((
           select string_agg(t.name, ' ') from service_terms st join taxonomy_terms t on t.id = st.term_id
           where st.service_id = s.id), ''))), 'B') ||
+        setweight(to_tsvector('simple', coalesce((
+          select string_agg('tx' || lower(regexp_replace(t.code, '[^a-zA-Z0-9]', '', 'g')) || coalesce(
+            ' tx' || lower(regexp_replace(p.code, '[^a-zA-Z0-9]', '', 'g')), ''), ' ')
+          from service_terms st join taxonomy_terms t on t.id = st.term_id left join taxonomy_terms p on p.id = t.parent_id
+          where st.service_id = s.id), '')), 'B') ||
         setweight(to_tsvector('italian', immutable_unaccent(s.short_description || ' ' || s.audience)), 'B') ||
         setweight(to_tsvector('italian', immutable_unaccent(s.description)), 'C') ||
         setweight(to_tsvector('simple', immutable_unaccent(coalesce((
