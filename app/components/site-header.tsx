@@ -73,25 +73,16 @@ export function SiteHeader(props: { networkName: string }) {
             </div>
           </div>
         </div>
-        <div className="it-header-navbar-wrapper">
+        {/* A plain wrapping link list: usable on a phone without the JavaScript hamburger menu. */}
+        <nav className="site-nav bg-primary" aria-label={t("app.menu")}>
           <div className="container">
-            <div className="row">
-              <div className="col-12">
-                <nav className="navbar navbar-expand-lg has-megamenu" aria-label={t("app.menu")}>
-                  <div className="navbar-collapsable d-block position-static" style={{ display: "block" }}>
-                    <div className="menu-wrapper">
-                      <ul className="navbar-nav flex-row flex-wrap" data-element="main-navigation">
-                        <li className="nav-item"><NavLink className="nav-link" to="/servizi" data-element="all-services"><span>{t("nav.services")}</span></NavLink></li>
-                        <li className="nav-item"><NavLink className="nav-link" to="/orientamento"><span>{t("nav.orientation")}</span></NavLink></li>
-                        <li className="nav-item"><NavLink className="nav-link" to="/centri"><span>{t("nav.centers")}</span></NavLink></li>
-                      </ul>
-                    </div>
-                  </div>
-                </nav>
-              </div>
-            </div>
+            <ul className="nav flex-wrap" data-element="main-navigation">
+              <li className="nav-item"><NavLink className="nav-link" to="/servizi" data-element="all-services">{t("nav.services")}</NavLink></li>
+              <li className="nav-item"><NavLink className="nav-link" to="/orientamento">{t("nav.orientation")}</NavLink></li>
+              <li className="nav-item"><NavLink className="nav-link" to="/centri">{t("nav.centers")}</NavLink></li>
+            </ul>
           </div>
-        </div>
+        </nav>
       </div>
     </header>
   );
