@@ -109,7 +109,12 @@ export async function refreshServiceSearch(tx: Tx, serviceId: string | null): Pr
     ${filter}`);
 }
 
-/** Rebuilds the vocabulary used to correct typos (words of the directory and of the thesaurus). */
+/**
+ * Rebuilds the vocabulary used to correct typos (words of the directory, of its taxonomy, of the
+ * translated names and of the thesaurus), each with its lexeme in the search documents (`stem`:
+ * the italian stem, or the word itself for translated names), so the search can tell a known
+ * inflection ("separando") from a typo ("separazzione") with an index lookup.
+ */
 export async function rebuildSearchLexicon(tx: Tx, extraWords: string[] = []): Promise<void> {
   await tx.execute(sql`delete from search_lexicon`);
   await tx.execute(sql`
@@ -129,4 +134,14 @@ export async function rebuildSearchLexicon(tx: Tx, extraWords: string[] = []): P
       select jsonb_array_elements_text(${JSON.stringify(chunk)}::jsonb), 1
       on conflict (word) do nothing`);
   }
+  await tx.execute(sql`
+    update search_lexicon x set stem = coalesce((select l.lexeme from unnest(to_tsvector('italian', x.word)) l limit 1), '')`);
+  // Translated names are indexed unstemmed ('simple'): their lexemes are their own stems. They get
+  // frequency 0 so that typo correction, which is for Italian, never suggests them.
+  await tx.execute(sql`
+    insert into search_lexicon (word, frequency, stem)
+    select l.lexeme, 0, l.lexeme
+    from services s, jsonb_each(s.translations) v, unnest(to_tsvector('simple', immutable_unaccent(coalesce(v.value->>'name', '')))) l
+    where length(l.lexeme) >= 3 group by l.lexeme
+    on conflict (word) do nothing`);
 }

@@ -170,8 +170,16 @@ export const requiredDocuments = pgTable("required_documents", {
   position: integer().notNull().default(0),
 });
 
-/** Words of the directory's vocabulary, for typo correction by trigram similarity. */
+/**
+ * Words of the directory's vocabulary, for typo correction by trigram similarity, with the lexeme
+ * each word has in the search documents (its italian stem; translated words as typed), so that the
+ * search can tell a known inflection from a typo without reading the services.
+ */
 export const searchLexicon = pgTable("search_lexicon", {
   word: text().primaryKey(),
   frequency: integer().notNull().default(1),
-}, (t) => [index("search_lexicon_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`)]);
+  stem: text().notNull().default(""),
+}, (t) => [
+  index("search_lexicon_trgm_idx").using("gin", sql`${t.word} gin_trgm_ops`),
+  index("search_lexicon_stem_idx").on(t.stem.op("text_pattern_ops")),
+]);
