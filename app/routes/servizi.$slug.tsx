@@ -102,7 +102,7 @@ export default function ServicePage({ loaderData }: Route.ComponentProps) {
             </div>
             <p className="lead" data-element="service-description" lang={contentLang(s.translations, locale, "shortDescription")}>{loaderData.description}</p>
             {s.accessMode === "appointment" ? (
-              <p><Link to={`/prenota?servizio=${encodeURIComponent(s.slug)}`} className="btn btn-primary">{t("directory.service.book")}</Link></p>
+              <p><Link to="#contatti" className="btn btn-primary">{t("directory.service.book")}</Link></p>
             ) : null}
           </div>
         </div>
@@ -167,7 +167,7 @@ export default function ServicePage({ loaderData }: Route.ComponentProps) {
                 {s.accessMode === "appointment" ? (
                   <>
                     <p>{t("directory.service.accessAppointment")}</p>
-                    <Link to={`/prenota?servizio=${encodeURIComponent(s.slug)}`} className="btn btn-primary" data-element="appointment-booking">
+                    <Link to="#contatti" className="btn btn-primary" data-element="appointment-booking">
                       <Icon name="it-calendar" className="icon-white me-2" />{t("directory.service.book")}
                     </Link>
                   </>
