@@ -1,7 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../platform/db/client.js";
-import { listServiceCategories, type ServiceCard } from "./directory-search.queries.js";
-import type { Translations } from "./directory.tables.js";
+import { cardFieldsOf, listServiceCategories, type ServiceCard } from "./directory-search.queries.js";
 
 type Row = Record<string, unknown>;
 const rowsOf = <T = Row>(result: unknown) => (result as { rows: T[] }).rows;
@@ -95,15 +94,7 @@ export async function suggestServices(db: Database, input: SuggestionInput): Pro
   const rows = rowsOf(result);
   const categories = await listServiceCategories(db, rows.map((r) => r.id as string));
   return rows.map((r) => ({
-    id: r.id as string,
-    slug: r.slug as string,
-    name: r.name as string,
-    shortDescription: r.short_description as string,
-    translations: (r.translations ?? {}) as Translations,
-    free: r.free as boolean,
-    accessMode: r.access_mode as ServiceCard["accessMode"],
-    lastVerifiedAt: (r.last_verified_at as string | null) ?? null,
-    organizationName: r.organization_name as string,
+    ...cardFieldsOf(r),
     categories: categories.get(r.id as string) ?? [],
     score: Number(r.score),
     matchedLifeEvents: ((r.matched as string[] | null) ?? []).filter(Boolean),

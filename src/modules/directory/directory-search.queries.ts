@@ -6,6 +6,21 @@ import type { Translations } from "./directory.tables.js";
 type Row = Record<string, unknown>;
 const rowsOf = <T = Row>(result: unknown) => (result as { rows: T[] }).rows;
 
+/** The fields every service card shows, read from a raw SQL row (snake_case columns). */
+export function cardFieldsOf(r: Row) {
+  return {
+    id: r.id as string,
+    slug: r.slug as string,
+    name: r.name as string,
+    shortDescription: r.short_description as string,
+    translations: (r.translations ?? {}) as Translations,
+    free: r.free as boolean,
+    accessMode: r.access_mode as ServiceCard["accessMode"],
+    lastVerifiedAt: (r.last_verified_at as string | null) ?? null,
+    organizationName: r.organization_name as string,
+  };
+}
+
 /** A uuid list as one parameter (works the same on PGlite and node-postgres). */
 const uuidArray = (ids: string[]) => sql`string_to_array(${ids.join(",")}, ',')::uuid[]`;
 
@@ -152,16 +167,8 @@ export async function findDirectoryServices(
     perPage,
     pageCount: Math.ceil(total / perPage),
     items: rows.map((r) => ({
-      id: r.id as string,
-      slug: r.slug as string,
-      name: r.name as string,
-      shortDescription: r.short_description as string,
-      translations: (r.translations ?? {}) as Translations,
+      ...cardFieldsOf(r),
       status: r.status as string,
-      free: r.free as boolean,
-      accessMode: r.access_mode as ServiceCard["accessMode"],
-      lastVerifiedAt: (r.last_verified_at as string | null) ?? null,
-      organizationName: r.organization_name as string,
       organizationSlug: r.organization_slug as string,
       distanceKm: r.distance_m === null || r.distance_m === undefined ? null : Math.round((r.distance_m as number) / 100) / 10,
       categories: categories.get(r.id as string) ?? [],
@@ -327,15 +334,7 @@ export async function listRecentServices(db: Database, opts: { organizationId?: 
     order by s.last_verified_at desc nulls last, s.name
     limit ${opts.limit ?? 6}`);
   return rowsOf(result).map((r) => ({
-    id: r.id as string,
-    slug: r.slug as string,
-    name: r.name as string,
-    shortDescription: r.short_description as string,
-    translations: (r.translations ?? {}) as Translations,
-    free: r.free as boolean,
-    accessMode: r.access_mode as ServiceCard["accessMode"],
+    ...cardFieldsOf(r),
     status: r.status as string,
-    lastVerifiedAt: (r.last_verified_at as string | null) ?? null,
-    organizationName: r.organization_name as string,
   }));
 }
